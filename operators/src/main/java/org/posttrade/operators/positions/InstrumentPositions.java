@@ -1,0 +1,199 @@
+package org.posttrade.operators.positions;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.posttrade.schema.EvidenceRef;
+import org.posttrade.schema.PositionUpdate;
+
+/**
+ * Instrument positions, keyed by ACCOUNT/INSTRUMENT: applies {@link PositionDelta}s (each fill version once, see
+ * {@link FillVersions}) to a {@link PositionBook} under the account's cost method, and values it with the price
+ * graph, which every instance holds in broadcast state ({@link PositionOutputs#MARKS}).
+ *
+ * <p>Why broadcast: a mark must reach every position it values (BTC-USD values every ETH-BTC and BTC-USD
+ * position of every account, and converts every BTC-quoted P&L to USD), and there are few marks (one per symbol)
+ * but many positions. Broadcasting the marks keeps the fills on a single keyBy and lets each position read the
+ * whole graph; the marks are not fanned out per position. A mark only updates the graph; positions re-mark
+ * themselves on event-time timers at multiples of {@code positions.remark.interval}, and publish only when their
+ * valuation changed: at most one price-driven update per key per interval, however fast prices tick. Fills
+ * publish at once. Flat positions are not re-marked (their unrealized P&L is zero); their reporting amounts
+ * are refreshed by their next fill.
+ *
+ * <p>Fills are folded in execution-time order. A fill that comes after all others is folded onto the cached
+ * book; anything else (late fill, correction, bust) replays the position from its fills, so the result never
+ * depends on arrival order. Versions: +1 per update of the key, from 1. State has no TTL: a position lives as
+ * long as its account holds it (POSITIONS.md: state and compaction).
+ */
+public class InstrumentPositions
+        extends KeyedBroadcastProcessFunction<String, PositionDelta, MarkPoint, PositionUpdate> {
+    private static final long serialVersionUID = 1L;
+
+    public static final String UID = "positions-instrument";
+    public static final String NAME = "Positions: per account and instrument (P&L, marks)";
+    public static final KeySelector<PositionDelta, String> KEY = new DeltaKey();
+    public static final TypeInformation<PositionUpdate> TYPE = TypeInformation.of(PositionUpdate.class);
+
+    /** ACCOUNT/INSTRUMENT. */
+    public static final class DeltaKey implements KeySelector<PositionDelta, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(PositionDelta d) {
+            return d.positionKey();
+        }
+    }
+
+    private final PositionsConfig config;
+    private transient MapState<String, AppliedFill> fills;
+    private transient ValueState<PositionBook> book;
+    private transient ValueState<PositionUpdate> published;
+    private final Remarks remark;
+    private transient Counter replays;
+    private transient Counter remarks;
+    private transient Counter unknownRemovals;
+
+    public InstrumentPositions(PositionsConfig config) {
+        this.config = config;
+        this.remark = new Remarks("remarkTimer", config.remarkInterval());
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        fills = getRuntimeContext().getMapState(new MapStateDescriptor<>("fillsById", Types.STRING,
+                TypeInformation.of(AppliedFill.class)));
+        book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", TypeInformation.of(PositionBook.class)));
+        published = getRuntimeContext().getState(new ValueStateDescriptor<>("published", TYPE));
+        remark.open(getRuntimeContext());
+        replays = getRuntimeContext().getMetricGroup().counter("positionReplays", new SimpleCounter());
+        remarks = getRuntimeContext().getMetricGroup().counter("remarks", new SimpleCounter());
+        unknownRemovals = getRuntimeContext().getMetricGroup().counter("unknownFillRemovals", new SimpleCounter());
+    }
+
+    @Override
+    public void processElement(PositionDelta delta, ReadOnlyContext ctx, Collector<PositionUpdate> out) throws Exception {
+        PriceGraph graph = Remarks.graph(config, ctx.getBroadcastState(PositionOutputs.MARKS));
+        PositionBook current = book.value();
+        if (current == null) {
+            current = PositionBook.empty(config.costMethod(delta.account()));
+        }
+        AppliedFill existing = fills.get(delta.fillId());
+        boolean replay;
+        if (delta.removal()) {
+            if (existing == null) {
+                unknownRemovals.inc();
+                return;
+            }
+            fills.remove(delta.fillId());
+            replay = true;
+        } else if (existing != null && existing.fill().sameTerms(delta.fill())) {
+            // a version that changes nothing here (e.g. a correction of another field): keep it, publish nothing
+            fills.put(delta.fillId(), AppliedFill.of(delta.fill(), existing.feeInQuote()));
+            return;
+        } else {
+            AppliedFill applied = AppliedFill.of(delta.fill(), FeeConversion.toQuote(delta.fill(), graph));
+            fills.put(delta.fillId(), applied);
+            replay = existing != null || !current.appendable(delta.fill());
+            if (!replay) {
+                current = current.apply(applied);
+            }
+        }
+        if (replay || current.pendingFees() > 0) {
+            current = replay(delta.account(), graph);
+        }
+        book.update(current);
+        publish(delta.account(), delta.symbol(), delta.baseAsset(), delta.quoteAsset(), current, graph,
+                delta.eventTime(), delta.evidence(), out);
+        scheduleRemark(current, delta.eventTime(), ctx.timerService());
+    }
+
+    @Override
+    public void processBroadcastElement(MarkPoint mark, Context ctx, Collector<PositionUpdate> out) throws Exception {
+        Remarks.update(ctx.getBroadcastState(PositionOutputs.MARKS), mark);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PositionUpdate> out) throws Exception {
+        remark.fired();
+        PositionBook current = book.value();
+        PositionUpdate last = published.value();
+        if (current == null || last == null) {
+            return;
+        }
+        PriceGraph graph = Remarks.graph(config, ctx.getBroadcastState(PositionOutputs.MARKS));
+        if (current.pendingFees() > 0) {
+            PositionBook converted = replay(last.getAccount(), graph);
+            if (converted.pendingFees() < current.pendingFees()) {
+                current = converted;
+                book.update(current);
+            }
+        }
+        String account = last.getAccount();
+        Valuation v = Valuation.of(current, last.getAsset(), last.getQuoteAsset(), graph, config.reportingCurrency(),
+                timestamp, config.staleAfter());
+        if (!unchanged(current, v, last)) {
+            remarks.inc();
+            publish(account, last.getInstrument(), last.getAsset(), last.getQuoteAsset(), current, graph,
+                    Math.max(timestamp, v.newestMarkTime()), List.of(), out);
+        }
+        scheduleRemark(current, timestamp, ctx.timerService());
+    }
+
+    /**
+     * Replays the position from its fills under the account's configured cost method (a changed method applies
+     * from the next replay), converting fees that still wait for a price.
+     */
+    private PositionBook replay(String account, PriceGraph graph) throws Exception {
+        replays.inc();
+        List<AppliedFill> all = new ArrayList<>();
+        for (Map.Entry<String, AppliedFill> e : fills.entries()) {
+            AppliedFill a = e.getValue();
+            if (a.feePending()) {
+                BigDecimal fee = FeeConversion.toQuote(a.fill(), graph);
+                if (fee != null) {
+                    a = AppliedFill.of(a.fill(), fee);
+                    fills.put(e.getKey(), a);
+                }
+            }
+            all.add(a);
+        }
+        return PositionBook.replay(config.costMethod(account), all);
+    }
+
+    private void publish(String account, String symbol, String base, String quote, PositionBook current,
+                         PriceGraph graph, long time, List<EvidenceRef> evidence, Collector<PositionUpdate> out)
+            throws Exception {
+        PositionUpdate last = published.value();
+        long version = last == null ? 1 : last.getVersion() + 1;
+        long asOf = last == null ? time : Math.max(time, last.getAsOf().toEpochMilli());
+        Valuation v = Valuation.of(current, base, quote, graph, config.reportingCurrency(), asOf, config.staleAfter());
+        PositionUpdate update = PositionUpdates.instrument(account, symbol, base, quote, current, v,
+                config.reportingCurrency(), version, asOf, evidence);
+        published.update(update);
+        out.collect(update);
+    }
+
+    /** Whether the last update already shows this valuation (and these fees): nothing to re-mark. */
+    private static boolean unchanged(PositionBook current, Valuation v, PositionUpdate last) {
+        return Remarks.sameValuation(v, last) && Amounts.same(Amounts.out(current.fees()), last.getFees());
+    }
+
+    /** One timer per open position (or one whose fees wait for a price), see {@link Remarks#schedule}. */
+    private void scheduleRemark(PositionBook current, long time, TimerService timers) throws Exception {
+        remark.schedule(!current.flat() || current.pendingFees() > 0, time, timers);
+    }
+}
