@@ -2,6 +2,7 @@ package org.posttrade.operators.positions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -37,7 +38,15 @@ import org.posttrade.schema.PositionUpdate;
  * <p>Fills are folded in execution-time order. A fill that comes after all others is folded onto the cached
  * book; anything else (late fill, correction, bust) replays the position from its fills, so the result never
  * depends on arrival order. Versions: +1 per update of the key, from 1. State has no TTL: a position lives as
- * long as its account holds it (POSITIONS.md: state and compaction).
+ * long as its account holds it.
+ *
+ * <p>Compaction keeps that state bounded: fills applied more than {@code positions.fill.compact-after} ago
+ * (processing time, at least {@code positions.fill.retention}, so {@link FillVersions} has forgotten them and will
+ * send neither their reversal nor a replacement) are folded, as a prefix of the execution-time order, into a
+ * compacted book that replays start from. Compaction never changes the position: the compacted book followed by
+ * the live fills is the book of all fills. A fill with a pending fee conversion stops the prefix, so its fee can
+ * still be converted. A fill that arrives after fills executed later than it were compacted is folded after them
+ * (counted as {@code fillsBehindCompaction}).
  */
 public class InstrumentPositions
         extends KeyedBroadcastProcessFunction<String, PositionDelta, MarkPoint, PositionUpdate> {
@@ -62,10 +71,14 @@ public class InstrumentPositions
     private transient MapState<String, AppliedFill> fills;
     private transient ValueState<PositionBook> book;
     private transient ValueState<PositionUpdate> published;
+    private transient ValueState<PositionBook> compacted;
+    private transient ValueState<Long> nextCompaction;
     private final Remarks remark;
     private transient Counter replays;
     private transient Counter remarks;
     private transient Counter unknownRemovals;
+    private transient Counter compactedFills;
+    private transient Counter fillsBehindCompaction;
 
     public InstrumentPositions(PositionsConfig config) {
         this.config = config;
@@ -78,10 +91,16 @@ public class InstrumentPositions
                 TypeInformation.of(AppliedFill.class)));
         book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", TypeInformation.of(PositionBook.class)));
         published = getRuntimeContext().getState(new ValueStateDescriptor<>("published", TYPE));
+        compacted = getRuntimeContext().getState(new ValueStateDescriptor<>("compactedBook",
+                TypeInformation.of(PositionBook.class)));
+        nextCompaction = getRuntimeContext().getState(new ValueStateDescriptor<>("nextCompaction", Types.LONG));
         remark.open(getRuntimeContext());
         replays = getRuntimeContext().getMetricGroup().counter("positionReplays", new SimpleCounter());
         remarks = getRuntimeContext().getMetricGroup().counter("remarks", new SimpleCounter());
         unknownRemovals = getRuntimeContext().getMetricGroup().counter("unknownFillRemovals", new SimpleCounter());
+        compactedFills = getRuntimeContext().getMetricGroup().counter("compactedFills", new SimpleCounter());
+        fillsBehindCompaction = getRuntimeContext().getMetricGroup().counter("fillsBehindCompaction",
+                new SimpleCounter());
     }
 
     @Override
@@ -91,6 +110,7 @@ public class InstrumentPositions
         if (current == null) {
             current = PositionBook.empty(config.costMethod(delta.account()));
         }
+        long now = ctx.timerService().currentProcessingTime();
         AppliedFill existing = fills.get(delta.fillId());
         boolean replay;
         if (delta.removal()) {
@@ -102,10 +122,14 @@ public class InstrumentPositions
             replay = true;
         } else if (existing != null && existing.fill().sameTerms(delta.fill())) {
             // a version that changes nothing here (e.g. a correction of another field): keep it, publish nothing
-            fills.put(delta.fillId(), AppliedFill.of(delta.fill(), existing.feeInQuote()));
+            fills.put(delta.fillId(), AppliedFill.of(delta.fill(), existing.feeInQuote(), now));
             return;
         } else {
-            AppliedFill applied = AppliedFill.of(delta.fill(), FeeConversion.toQuote(delta.fill(), graph));
+            AppliedFill applied = AppliedFill.of(delta.fill(), FeeConversion.toQuote(delta.fill(), graph), now);
+            PositionBook base = compacted.value();
+            if (base != null && base.behind(delta.fill())) {
+                fillsBehindCompaction.inc();
+            }
             fills.put(delta.fillId(), applied);
             replay = existing != null || !current.appendable(delta.fill());
             if (!replay) {
@@ -119,6 +143,7 @@ public class InstrumentPositions
         publish(delta.account(), delta.symbol(), delta.baseAsset(), delta.quoteAsset(), current, graph,
                 delta.eventTime(), delta.evidence(), out);
         scheduleRemark(current, delta.eventTime(), ctx.timerService());
+        compactIfDue(delta.account(), now);
     }
 
     @Override
@@ -165,13 +190,64 @@ public class InstrumentPositions
             if (a.feePending()) {
                 BigDecimal fee = FeeConversion.toQuote(a.fill(), graph);
                 if (fee != null) {
-                    a = AppliedFill.of(a.fill(), fee);
+                    a = a.withFee(fee);
                     fills.put(e.getKey(), a);
                 }
             }
             all.add(a);
         }
-        return PositionBook.replay(config.costMethod(account), all);
+        PositionBook base = compacted.value();
+        return (base == null ? PositionBook.empty(config.costMethod(account)) : base).replayOnto(all);
+    }
+
+    /** At most one compaction pass per key per {@code positions.fill.compact-after}, checked on its fills. */
+    private void compactIfDue(String account, long now) throws Exception {
+        long after = config.compactAfter().toMillis();
+        if (after == 0) {
+            return;
+        }
+        Long due = nextCompaction.value();
+        if (due == null) {
+            nextCompaction.update(now + after);
+        } else if (now >= due) {
+            nextCompaction.update(compact(account, now, after));
+        }
+    }
+
+    /**
+     * Folds the longest prefix (execution-time order) of fills applied at least {@code after} ago into the
+     * compacted book. Returns when the next pass is due: when the first fill left is old enough, at the latest
+     * {@code after} from now.
+     */
+    private long compact(String account, long now, long after) throws Exception {
+        List<AppliedFill> live = new ArrayList<>();
+        for (AppliedFill a : fills.values()) {
+            live.add(a);
+        }
+        live.sort(Comparator.comparing(a -> a.fill().orderKey()));
+        PositionBook base = compacted.value();
+        if (base == null) {
+            base = PositionBook.empty(config.costMethod(account));
+        }
+        int folded = 0;
+        long next = now + after;
+        for (AppliedFill a : live) {
+            if (a.feePending()) {
+                break;
+            }
+            if (a.appliedAt() > now - after) {
+                next = a.appliedAt() + after;
+                break;
+            }
+            base = base.fold(a);
+            fills.remove(a.fill().fillId());
+            folded++;
+        }
+        if (folded > 0) {
+            compacted.update(base);
+            compactedFills.inc(folded);
+        }
+        return next;
     }
 
     private void publish(String account, String symbol, String base, String quote, PositionBook current,

@@ -40,13 +40,27 @@ public record PositionBook(CostLots lots, BigDecimal realizedTrading, BigDecimal
 
     /** All fills folded in their order. */
     public static PositionBook replay(CostMethod method, Collection<AppliedFill> fills) {
+        return empty(method).replayOnto(fills);
+    }
+
+    /**
+     * This book (the fold of fills compacted earlier) followed by {@code fills} in their order. A fill that sorts
+     * before this book's last one (one that arrived after the fills around it were compacted) is folded after
+     * them: only then does the order of arrival matter, and only for which lots it opens or closes.
+     */
+    public PositionBook replayOnto(Collection<AppliedFill> fills) {
         List<AppliedFill> ordered = new ArrayList<>(fills);
         ordered.sort(Comparator.comparing(a -> a.fill().orderKey()));
-        PositionBook book = empty(method);
+        PositionBook book = this;
         for (AppliedFill a : ordered) {
-            book = book.apply(a);
+            book = book.fold(a);
         }
         return book;
+    }
+
+    /** Whether {@code fill} sorts before a fill this book already holds (see {@link #replayOnto}). */
+    public boolean behind(PositionFill fill) {
+        return !appendable(fill);
     }
 
     /**
@@ -64,10 +78,17 @@ public record PositionBook(CostLots lots, BigDecimal realizedTrading, BigDecimal
             throw new IllegalArgumentException("fill " + f.fillId() + " does not come after " + lastOrderKey
                     + ": replay the position instead");
         }
+        return fold(a);
+    }
+
+    /** The book after one more fill, wherever it sorts; the last order key stays the greatest one seen. */
+    PositionBook fold(AppliedFill a) {
+        PositionFill f = a.fill();
         CostLots.Traded traded = lots.trade(f.signedQuantity(), f.price());
+        String last = lastOrderKey == null || f.orderKey().compareTo(lastOrderKey) > 0 ? f.orderKey() : lastOrderKey;
         return new PositionBook(traded.lots(), realizedTrading.add(traded.realized()),
                 a.feePending() ? fees : fees.add(a.feeInQuote()), tradeCost.add(f.signedCost()), fills + 1,
-                pendingFees + (a.feePending() ? 1 : 0), f.orderKey(), Math.max(lastExecutionTime, f.executionTime()));
+                pendingFees + (a.feePending() ? 1 : 0), last, Math.max(lastExecutionTime, f.executionTime()));
     }
 
     public CostMethod method() {

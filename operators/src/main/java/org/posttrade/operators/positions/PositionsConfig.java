@@ -36,7 +36,10 @@ public final class PositionsConfig implements Serializable {
                         + "a mark of the same symbol takes precedence."),
         FILL_RETENTION("positions.fill.retention", null, "7 d",
                 "How long the last version of each fill is remembered (state TTL, processing time) to reverse it on a "
-                        + "correction or bust; a correction arriving later is applied as a new fill.");
+                        + "correction or bust; a correction arriving later is applied as a new fill."),
+        COMPACT_AFTER("positions.fill.compact-after", null, "30 d",
+                "How long after it was applied (processing time) a fill is folded into its position's compacted "
+                        + "book instead of being kept for replays; at least positions.fill.retention; 0 d keeps every fill.");
 
         private final String key;
         private final String qualifier;
@@ -63,10 +66,11 @@ public final class PositionsConfig implements Serializable {
     private final long staleAfterMillis;
     private final TreeMap<String, BigDecimal> referencePrices;
     private final long fillRetentionMillis;
+    private final long compactAfterMillis;
 
     private PositionsConfig(CostMethod defaultCostMethod, Map<String, CostMethod> costMethods, String reportingCurrency,
                             Duration remarkInterval, Duration staleAfter, Map<String, BigDecimal> referencePrices,
-                            Duration fillRetention) {
+                            Duration fillRetention, Duration compactAfter) {
         this.defaultCostMethod = defaultCostMethod;
         this.costMethods = new TreeMap<>(costMethods);
         this.reportingCurrency = reportingCurrency;
@@ -74,6 +78,17 @@ public final class PositionsConfig implements Serializable {
         this.staleAfterMillis = staleAfter.toMillis();
         this.referencePrices = new TreeMap<>(referencePrices);
         this.fillRetentionMillis = fillRetention.toMillis();
+        this.compactAfterMillis = compactAfter.toMillis();
+        if (compactAfterMillis < 0 || (compactAfterMillis > 0 && fillRetentionMillis > 0
+                && compactAfterMillis < fillRetentionMillis)) {
+            // a fill compacted while FillVersions still remembers it could not be reversed by its correction
+            throw new IllegalArgumentException(Option.COMPACT_AFTER.key + " must be 0 or at least "
+                    + Option.FILL_RETENTION.key + " (" + fillRetention + "), was " + compactAfter);
+        }
+        if (compactAfterMillis > 0 && fillRetentionMillis == 0) {
+            throw new IllegalArgumentException(Option.COMPACT_AFTER.key + " must be 0 when "
+                    + Option.FILL_RETENTION.key + " is 0 (fill versions kept forever)");
+        }
         if (remarkIntervalMillis <= 0) {
             throw new IllegalArgumentException(Option.REMARK_INTERVAL.key + " must be positive");
         }
@@ -95,6 +110,7 @@ public final class PositionsConfig implements Serializable {
         Duration remark = duration(Option.REMARK_INTERVAL.key, Option.REMARK_INTERVAL.defaultValue);
         Duration stale = duration(Option.STALE_AFTER.key, Option.STALE_AFTER.defaultValue);
         Duration retention = duration(Option.FILL_RETENTION.key, Option.FILL_RETENTION.defaultValue);
+        Duration compactAfter = duration(Option.COMPACT_AFTER.key, Option.COMPACT_AFTER.defaultValue);
         Map<String, BigDecimal> references = new TreeMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(properties).entrySet()) {
             String key = e.getKey();
@@ -114,6 +130,8 @@ public final class PositionsConfig implements Serializable {
                 stale = duration(key, value);
             } else if (key.equals(Option.FILL_RETENTION.key)) {
                 retention = duration(key, value);
+            } else if (key.equals(Option.COMPACT_AFTER.key)) {
+                compactAfter = duration(key, value);
             } else if (key.startsWith(Option.REFERENCE_PRICE.key + ".")) {
                 String symbol = qualifier(key, Option.REFERENCE_PRICE);
                 try {
@@ -126,7 +144,8 @@ public final class PositionsConfig implements Serializable {
             }
         }
         try {
-            return new PositionsConfig(defaultMethod, methods, reporting, remark, stale, references, retention);
+            return new PositionsConfig(defaultMethod, methods, reporting, remark, stale, references, retention,
+                    compactAfter);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("positions configuration: " + ex.getMessage(), ex);
         }
@@ -144,6 +163,9 @@ public final class PositionsConfig implements Serializable {
     public Duration staleAfter() { return Duration.ofMillis(staleAfterMillis); }
 
     public Duration fillRetention() { return Duration.ofMillis(fillRetentionMillis); }
+
+    /** Zero: fills are never compacted. */
+    public Duration compactAfter() { return Duration.ofMillis(compactAfterMillis); }
 
     /** Configured reference prices as graph edges. */
     public List<MarkPoint> referencePrices() {
@@ -206,6 +228,6 @@ public final class PositionsConfig implements Serializable {
     public String toString() {
         return "PositionsConfig[costMethod=" + defaultCostMethod + " " + costMethods + ", reporting=" + reportingCurrency
                 + ", remark=" + remarkInterval() + ", staleAfter=" + staleAfter() + ", referencePrices="
-                + referencePrices + ", fillRetention=" + fillRetention() + "]";
+                + referencePrices + ", fillRetention=" + fillRetention() + ", compactAfter=" + compactAfter() + "]";
     }
 }

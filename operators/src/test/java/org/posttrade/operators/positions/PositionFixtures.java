@@ -108,6 +108,13 @@ final class PositionFixtures {
             collect();
         }
 
+        /** Processing time of the three operators (compaction reads it). */
+        void processingTime(long time) throws Exception {
+            versions.setProcessingTime(time);
+            instruments.setProcessingTime(time);
+            assets.setProcessingTime(time);
+        }
+
         void mark(MarkPoint m) throws Exception {
             instruments.processBroadcastElement(m, m.priceTime());
             assets.processBroadcastElement(m, m.priceTime());

@@ -200,6 +200,78 @@ class PositionOperatorsTest {
         }
     }
 
+    /**
+     * Fills applied more than positions.fill.compact-after ago are folded into the compacted book: the position
+     * is the same as without compaction (also after a late fill and a correction replay it from that book), and
+     * the compacted fills are no longer held.
+     */
+    @Test
+    void fillsAppliedLongAgoAreCompactedWithoutChangingThePosition() throws Exception {
+        PositionsConfig compacting = PositionsConfig.fromProperties(Map.of(
+                "positions.fill.retention", "1 d", "positions.fill.compact-after", "2 d"));
+        PositionsConfig keeping = PositionsConfig.fromProperties(Map.of(
+                "positions.fill.retention", "1 d", "positions.fill.compact-after", "0 d"));
+        long threeDays = 3 * 86_400_000L;
+        try (PositionFixtures.Rig withCompaction = new PositionFixtures.Rig(compacting);
+             PositionFixtures.Rig without = new PositionFixtures.Rig(keeping)) {
+            for (PositionFixtures.Rig rig : List.of(withCompaction, without)) {
+                rig.processingTime(0);
+                rig.fill(effective("ACC-1", "BTC-USDT", "E1", 1, false, Side.BUY, "2", "30000", "10", "USDT", T0));
+                rig.fill(effective("ACC-1", "BTC-USDT", "E2", 1, false, Side.SELL, "1", "31000", "5", "USDT",
+                        T0 + 1000));
+                rig.fill(effective("ACC-1", "BTC-USDT", "E3", 1, false, Side.BUY, "1", "29000", "5", "USDT",
+                        T0 + 2000));
+                rig.processingTime(threeDays);
+                // the first fill three days later starts the pass that folds E1..E3
+                rig.fill(effective("ACC-1", "BTC-USDT", "E4", 1, false, Side.SELL, "1.5", "32000", "8", "USDT",
+                        T0 + 4000));
+                // late (executed before E4, after E3) and a correction of E4: both replay from the compacted book
+                rig.fill(effective("ACC-1", "BTC-USDT", "E5", 1, false, Side.BUY, "0.5", "30500", "1", "USDT",
+                        T0 + 3000));
+                rig.fill(effective("ACC-1", "BTC-USDT", "E4", 2, false, Side.SELL, "1.5", "32100", "8", "USDT",
+                        T0 + 4000));
+            }
+            PositionUpdate compacted = withCompaction.latest().get("ACC-1/BTC-USDT");
+            PositionUpdate whole = without.latest().get("ACC-1/BTC-USDT");
+            assertThat(compacted.getQuantity()).isEqualByComparingTo("1").isEqualByComparingTo(whole.getQuantity());
+            assertThat(compacted.getCostBasis()).isEqualByComparingTo(whole.getCostBasis());
+            assertThat(compacted.getRealizedPnl()).isEqualByComparingTo(whole.getRealizedPnl());
+            assertThat(compacted.getFees()).isEqualByComparingTo("29").isEqualByComparingTo(whole.getFees());
+            assertThat(compacted.getVersion()).isEqualTo(whole.getVersion());
+
+            // E1 is no longer held with compaction: a reversal of it finds nothing to replay
+            PositionFill e1 = PositionFill.of(effective("ACC-1", "BTC-USDT", "E1", 1, false, Side.BUY, "2", "30000",
+                    "10", "USDT", T0));
+            PositionDelta reversal = PositionDelta.remove(e1, T0 + 5000, List.of());
+            withCompaction.instruments.processElement(reversal, T0 + 5000);
+            without.instruments.processElement(reversal, T0 + 5000);
+            assertThat(withCompaction.instruments.extractOutputValues()).hasSize((int) compacted.getVersion());
+            assertThat(without.instruments.extractOutputValues()).hasSize((int) whole.getVersion() + 1);
+        }
+    }
+
+    /** A fill executed before fills that were already compacted is still applied (after them). */
+    @Test
+    void aFillBehindTheCompactedBookIsStillApplied() throws Exception {
+        PositionsConfig compacting = PositionsConfig.fromProperties(Map.of(
+                "positions.fill.retention", "1 d", "positions.fill.compact-after", "1 d"));
+        try (PositionFixtures.Rig rig = new PositionFixtures.Rig(compacting)) {
+            rig.processingTime(0);
+            rig.fill(effective("ACC-1", "BTC-USDT", "E1", 1, false, Side.BUY, "1", "30000", "3", "USDT", T0));
+            rig.processingTime(2 * 86_400_000L);
+            rig.fill(effective("ACC-1", "BTC-USDT", "E2", 1, false, Side.BUY, "1", "31000", "3", "USDT", T0 + 1000));
+            rig.processingTime(4 * 86_400_000L);
+            rig.fill(effective("ACC-1", "BTC-USDT", "E3", 1, false, Side.BUY, "1", "32000", "3", "USDT", T0 + 2000));
+            // executed before E2 and E3, both compacted by now
+            rig.fill(effective("ACC-1", "BTC-USDT", "E0", 1, false, Side.SELL, "0.5", "29000", "1", "USDT",
+                    T0 - 1000));
+            PositionUpdate p = rig.latest().get("ACC-1/BTC-USDT");
+            assertThat(p.getQuantity()).isEqualByComparingTo("2.5");
+            assertThat(p.getFees()).isEqualByComparingTo("10");
+            assertThat(p.getCostBasis()).isEqualByComparingTo("78000"); // FIFO: the sell closes half of E1
+        }
+    }
+
     @Test
     void stateAndStreamTypesAreSerializedWithoutKryo() throws Exception {
         for (Class<?> type : List.of(PositionFill.class, AppliedFill.class, PositionBook.class, CostLots.class,
@@ -236,6 +308,10 @@ class PositionOperatorsTest {
                 .hasMessageContaining("positions.remark.interval");
         assertThatThrownBy(() -> PositionsConfig.fromProperties(Map.of("positions.reference-price.BNB", "600")))
                 .hasMessageContaining("positions.reference-price.BNB");
+        assertThatThrownBy(() -> PositionsConfig.fromProperties(Map.of("positions.fill.compact-after", "1 d")))
+                .hasMessageContaining("positions.fill.compact-after");
+        assertThat(PositionsConfig.defaults().compactAfter()).hasDays(30);
+        assertThat(PositionsConfig.defaults().fillRetention()).hasDays(7);
         assertThat(PositionsConfig.fromProperties(Map.of("recon.x", "y", "positions.remark.interval", "PT30S"))
                 .remarkInterval()).hasSeconds(30);
     }

@@ -93,6 +93,21 @@ class PositionPropertiesTest {
                 .isEqualByComparingTo(marketValue.subtract(netCost).subtract(fees));
     }
 
+    /**
+     * Compaction does not change a position: the book of a prefix of the fills (in their order), followed by the
+     * rest, is the book of all of them, field for field.
+     */
+    @Property
+    void compactingAPrefixDoesNotChangeTheBook(@ForAll("trades") List<Trade> trades,
+            @ForAll("methods") CostMethod method, @ForAll @IntRange(min = 0, max = 30) int cut) {
+        List<AppliedFill> fills = fills(trades);
+        int k = Math.min(cut, fills.size());
+        List<AppliedFill> rest = new ArrayList<>(fills.subList(k, fills.size()));
+        Collections.shuffle(rest, new Random(cut));
+        PositionBook compacted = PositionBook.replay(method, fills.subList(0, k));
+        assertThat(compacted.replayOnto(rest)).isEqualTo(PositionBook.replay(method, fills));
+    }
+
     /** Opened in one lot, closed in any number of fills: FIFO and average cost realize the same P&L. */
     @Property
     void fifoAndAverageCostAgreeOnOneLot(@ForAll("trades") List<Trade> closes) {
