@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,9 +25,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -299,23 +305,8 @@ class ReconciliationIT {
         org.apache.flink.core.execution.JobClient job = env.executeAsync("reconciliation-exactly-once-it");
         String jobId = job.getJobID().toHexString();
         FlinkRestClient rest = new FlinkRestClient(cluster.getWebInterfaceURL());
-        long completedBefore = 0;
         boolean finished = false;
         try {
-            // arm the failure once a checkpoint has completed, while the (slow) lifecycle sink still has input
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (completedBefore < 1) {
-                assertThat(job.getJobStatus().get().isGloballyTerminalState())
-                        .as("job ended before its first checkpoint completed").isFalse();
-                assertThat(System.nanoTime()).as("no checkpoint completed within 2 min").isLessThan(deadline);
-                Thread.sleep(200);
-                try {
-                    completedBefore = rest.completedCheckpoints(jobId);
-                } catch (IOException initializing) {
-                    // the REST API answers 500 while the job master is still initializing
-                }
-            }
-            FailOnceSink.ARMED.set(true);
             job.getJobExecutionResult().get(4, java.util.concurrent.TimeUnit.MINUTES);
             finished = true;
         } finally {
@@ -323,8 +314,9 @@ class ReconciliationIT {
                 job.cancel().get(); // never leave it holding the MiniCluster's slots for the next test
             }
         }
+        long completedBefore = rest.completedCheckpoints(jobId);
         long restoredFrom = rest.restoredCheckpointId(jobId);
-        System.out.printf("job with one failure ran in %.1f s: failure armed after %d completed checkpoint(s), "
+        System.out.printf("job with one failure ran in %.1f s: %d completed checkpoint(s) in all, "
                 + "restored from checkpoint %d%n", (System.nanoTime() - started) / 1e9, completedBefore, restoredFrom);
         assertThat(FailOnceSink.FAILED).as("the injected failure happened").isTrue();
         assertThat(FailOnceSink.WRITERS.get()).as("writers opened: first attempt and after the restore").isGreaterThan(2);
@@ -602,27 +594,28 @@ class ReconciliationIT {
     }
 
     /**
-     * Discards its input slowly (so the job is still mid-stream after its first checkpoints) and fails once, at the
-     * first record after the test armed it: by then a checkpoint has completed and the job restores from it instead
-     * of starting over.
+     * Discards its input slowly (so the job is still mid-stream after its first checkpoint) and fails once, at the
+     * first record or checkpoint flush after a checkpoint completed: the job then restores from that checkpoint
+     * instead of starting over. The sink learns of the completed checkpoint itself, through its committer (Flink
+     * commits a checkpoint's committables only once it is complete), so no polling can miss a short window.
      */
-    static final class FailOnceSink<T> implements Sink<T> {
+    static final class FailOnceSink<T> implements Sink<T>, SupportsCommitter<Integer> {
         private static final long serialVersionUID = 1L;
         static final AtomicBoolean FAILED = new AtomicBoolean();
         static final AtomicInteger WRITERS = new AtomicInteger();
-        /** Set by the test once a checkpoint has completed. */
+        /** Set by the committer when a checkpoint has completed. */
         static final AtomicBoolean ARMED = new AtomicBoolean();
 
         @Override
         public SinkWriter<T> createWriter(WriterInitContext context) {
             WRITERS.incrementAndGet();
-            return new SinkWriter<>() {
+            return new CommittingSinkWriter<T, Integer>() {
                 int flushes;
 
                 @Override
                 public void write(T element, Context ctx) throws InterruptedException, IOException {
                     if (!ARMED.get()) {
-                        // slow until the test has seen a completed checkpoint, so that the job cannot end first
+                        // slow until a checkpoint has completed, so that the job cannot end first
                         Thread.sleep(10);
                     }
                     if (ARMED.get() && FAILED.compareAndSet(false, true)) {
@@ -634,14 +627,52 @@ class ReconciliationIT {
                 public void flush(boolean endOfInput) throws IOException {
                     flushes++;
                     // also at the next checkpoint or the end of input: the stream may have no record left to write
-                    // once the test arms the failure
+                    // once a checkpoint completed
                     if (ARMED.get() && FAILED.compareAndSet(false, true)) {
                         throw new IOException("injected failure at flush " + flushes + " (end of input: " + endOfInput + ")");
                     }
                 }
 
                 @Override
+                public Collection<Integer> prepareCommit() {
+                    return List.of(flushes); // one committable per checkpoint: its commit says the checkpoint completed
+                }
+
+                @Override
                 public void close() {}
+            };
+        }
+
+        @Override
+        public Committer<Integer> createCommitter(CommitterInitContext context) {
+            return new Committer<>() {
+                @Override
+                public void commit(Collection<CommitRequest<Integer>> requests) {
+                    ARMED.set(true);
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+
+        @Override
+        public SimpleVersionedSerializer<Integer> getCommittableSerializer() {
+            return new SimpleVersionedSerializer<>() {
+                @Override
+                public int getVersion() {
+                    return 1;
+                }
+
+                @Override
+                public byte[] serialize(Integer flushes) {
+                    return java.nio.ByteBuffer.allocate(4).putInt(flushes).array();
+                }
+
+                @Override
+                public Integer deserialize(int version, byte[] bytes) {
+                    return java.nio.ByteBuffer.wrap(bytes).getInt();
+                }
             };
         }
     }
