@@ -98,6 +98,7 @@ public final class PipelineOptions {
                 ClickHouseSinkOptions.RETRY_INITIAL_BACKOFF, ClickHouseSinkOptions.RETRY_MAX_BACKOFF,
                 ClickHouseSinkOptions.RETRY_MULTIPLIER, ClickHouseSinkOptions.RETRY_MAX_ATTEMPTS,
                 ClickHouseSinkOptions.RETRY_MAX_DURATION, ClickHouseSinkOptions.REJECTED_MAX_PER_BATCH,
+                ClickHouseSinkOptions.DELIVERY_GUARANTEE,
                 CHECKPOINT_INTERVAL, WATERMARK_OUT_OF_ORDERNESS, WATERMARK_IDLENESS, REFERENCE_INSTRUMENTS,
                 VALIDATION_MAX_PRICE, RECONCILIATION_ENABLED, POSITIONS_ENABLED, SETTLEMENT_ENABLED);
     }

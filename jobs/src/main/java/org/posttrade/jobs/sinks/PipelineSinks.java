@@ -2,6 +2,7 @@ package org.posttrade.jobs.sinks;
 
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
@@ -10,6 +11,7 @@ import org.posttrade.jobs.config.JobConfig;
 import org.posttrade.jobs.config.PipelineOptions;
 import org.posttrade.sinks.clickhouse.ClickHouseRowMapper;
 import org.posttrade.sinks.clickhouse.ClickHouseSink;
+import org.posttrade.sinks.clickhouse.ClickHouseSinkOptions;
 import org.posttrade.sinks.kafka.ConfluentAvroRecordSerializer;
 import org.posttrade.sinks.kafka.KafkaDeadLetterHandler;
 
@@ -17,8 +19,11 @@ import org.posttrade.sinks.kafka.KafkaDeadLetterHandler;
 public final class PipelineSinks {
     private PipelineSinks() {}
 
-    /** A ClickHouse table; rows the server refuses go to the dead-letter topic with the server's message. */
-    public static <T> ClickHouseSink<T> clickHouse(JobConfig config, ClickHouseRowMapper<T> mapper) {
+    /**
+     * A ClickHouse table, exactly-once unless {@code sink.delivery-guarantee} says AT_LEAST_ONCE; rows the server
+     * refuses go to the dead-letter topic with the server's message.
+     */
+    public static <T> Sink<T> clickHouse(JobConfig config, ClickHouseRowMapper<T> mapper) {
         KafkaDeadLetterHandler<T> rejected = KafkaDeadLetterHandler.<T>builder()
                 .bootstrapServers(config.get(PipelineOptions.KAFKA_BOOTSTRAP))
                 .producerProperties(config.kafkaPropertyMap())
@@ -29,7 +34,7 @@ public final class PipelineSinks {
                 .configure(config.flinkConfiguration())
                 .mapper(mapper)
                 .rejectedRowHandler(rejected)
-                .build();
+                .build(config.flinkConfiguration().get(ClickHouseSinkOptions.DELIVERY_GUARANTEE));
     }
 
     /**

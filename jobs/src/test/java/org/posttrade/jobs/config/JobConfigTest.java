@@ -10,7 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.posttrade.contracts.Stream;
+import org.posttrade.jobs.sinks.PipelineSinks;
+import org.posttrade.sinks.clickhouse.ClickHouseSink;
 import org.posttrade.sinks.clickhouse.ClickHouseSinkOptions;
+import org.posttrade.sinks.clickhouse.ExactlyOnceClickHouseSink;
+import org.posttrade.sinks.clickhouse.rows.AlertRowMapper;
 
 class JobConfigTest {
 
@@ -25,6 +29,21 @@ class JobConfigTest {
         assertThat(config.get(PipelineOptions.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.registry().urls()).containsExactly("http://env:2");
         assertThat(config.get(ClickHouseSinkOptions.DATABASE)).isEqualTo("posttrade");
+    }
+
+    @Test
+    void clickHouseIsExactlyOnceUnlessConfiguredOtherwise() {
+        assertThat(PipelineSinks.clickHouse(JobConfig.of(Map.of()), new AlertRowMapper()))
+                .isInstanceOf(ExactlyOnceClickHouseSink.class);
+        for (String value : new String[] {"at-least-once", "AT-LEAST-ONCE"}) {
+            JobConfig config = JobConfig.of(Map.of("sink.delivery-guarantee", value));
+            assertThat(config.get(ClickHouseSinkOptions.DELIVERY_GUARANTEE)).as(value)
+                    .isEqualTo(org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE);
+            assertThat(PipelineSinks.clickHouse(config, new AlertRowMapper())).as(value)
+                    .isInstanceOf(ClickHouseSink.class);
+        }
+        assertThatThrownBy(() -> PipelineSinks.clickHouse(JobConfig.of(Map.of("sink.delivery-guarantee", "none")),
+                new AlertRowMapper())).hasMessageContaining("sink.delivery-guarantee");
     }
 
     @Test

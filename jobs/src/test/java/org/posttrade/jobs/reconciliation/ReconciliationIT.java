@@ -287,7 +287,6 @@ class ReconciliationIT {
         config = setUp();
         generateWithClock(12, 300);
         FailOnceSink.FAILED.set(false);
-        FailOnceSink.ARMED.set(false);
         FailOnceSink.WRITERS.set(0);
         ReconciliationSinks production = new ClickHouseReconciliationSinks(config);
         ReconciliationSinks failing = new ReconciliationSinks() {
@@ -594,17 +593,16 @@ class ReconciliationIT {
     }
 
     /**
-     * Discards its input slowly (so the job is still mid-stream after its first checkpoint) and fails once, at the
-     * first record or checkpoint flush after a checkpoint completed: the job then restores from that checkpoint
-     * instead of starting over. The sink learns of the completed checkpoint itself, through its committer (Flink
-     * commits a checkpoint's committables only once it is complete), so no polling can miss a short window.
+     * Discards its input, slowly until the injected failure (so that the job is still mid-stream after its first
+     * checkpoint), and fails the job once, from its committer: Flink commits a checkpoint's committables only once
+     * the checkpoint is complete, so the job fails right after its first completed checkpoint, with the records
+     * since then in open Kafka transactions, and restores from that checkpoint instead of starting over. No polling
+     * from the test can miss that window.
      */
     static final class FailOnceSink<T> implements Sink<T>, SupportsCommitter<Integer> {
         private static final long serialVersionUID = 1L;
         static final AtomicBoolean FAILED = new AtomicBoolean();
         static final AtomicInteger WRITERS = new AtomicInteger();
-        /** Set by the committer when a checkpoint has completed. */
-        static final AtomicBoolean ARMED = new AtomicBoolean();
 
         @Override
         public SinkWriter<T> createWriter(WriterInitContext context) {
@@ -613,29 +611,20 @@ class ReconciliationIT {
                 int flushes;
 
                 @Override
-                public void write(T element, Context ctx) throws InterruptedException, IOException {
-                    if (!ARMED.get()) {
-                        // slow until a checkpoint has completed, so that the job cannot end first
+                public void write(T element, Context ctx) throws InterruptedException {
+                    if (!FAILED.get()) {
                         Thread.sleep(10);
-                    }
-                    if (ARMED.get() && FAILED.compareAndSet(false, true)) {
-                        throw new IOException("injected failure after " + flushes + " checkpoint flushes");
                     }
                 }
 
                 @Override
-                public void flush(boolean endOfInput) throws IOException {
+                public void flush(boolean endOfInput) {
                     flushes++;
-                    // also at the next checkpoint or the end of input: the stream may have no record left to write
-                    // once a checkpoint completed
-                    if (ARMED.get() && FAILED.compareAndSet(false, true)) {
-                        throw new IOException("injected failure at flush " + flushes + " (end of input: " + endOfInput + ")");
-                    }
                 }
 
                 @Override
                 public Collection<Integer> prepareCommit() {
-                    return List.of(flushes); // one committable per checkpoint: its commit says the checkpoint completed
+                    return List.of(flushes); // one committable per checkpoint, so that each completed one is committed
                 }
 
                 @Override
@@ -647,8 +636,10 @@ class ReconciliationIT {
         public Committer<Integer> createCommitter(CommitterInitContext context) {
             return new Committer<>() {
                 @Override
-                public void commit(Collection<CommitRequest<Integer>> requests) {
-                    ARMED.set(true);
+                public void commit(Collection<CommitRequest<Integer>> requests) throws IOException {
+                    if (FAILED.compareAndSet(false, true)) {
+                        throw new IOException("injected failure at the first commit, after a completed checkpoint");
+                    }
                 }
 
                 @Override

@@ -11,6 +11,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -238,6 +239,23 @@ public final class ClickHouseSink<IN> implements Sink<IN> {
                         + "on a refused row)");
             }
             return new ClickHouseSink<>(built, retryPolicy, mapper, rejectedRowHandler);
+        }
+
+        /** The same sink, exactly-once: rows inserted by a committer once their checkpoint completes. */
+        public ExactlyOnceClickHouseSink<T> buildExactlyOnce() {
+            ClickHouseSink<T> sink = build();
+            return new ExactlyOnceClickHouseSink<>(sink.settings, sink.retryPolicy, sink.mapper,
+                    sink.rejectedRowHandler);
+        }
+
+        /** {@link #buildExactlyOnce()} or {@link #build()}, as {@code sink.delivery-guarantee} says ({@code none} is refused). */
+        public Sink<T> build(DeliveryGuarantee guarantee) {
+            return switch (guarantee) {
+                case EXACTLY_ONCE -> buildExactlyOnce();
+                case AT_LEAST_ONCE -> build();
+                default -> throw new IllegalArgumentException(ClickHouseSinkOptions.DELIVERY_GUARANTEE.key()
+                        + " must be exactly-once or at-least-once, got " + guarantee);
+            };
         }
     }
 }

@@ -2,6 +2,7 @@ package org.posttrade.sinks.clickhouse;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
@@ -28,15 +29,26 @@ final class ClickHouseSinkMetrics {
     private final Counter numRecordsSendErrors;
 
     ClickHouseSinkMetrics(SinkWriterMetricGroup group) {
+        this(group, group.getNumRecordsSendCounter(), group.getNumBytesSendCounter(),
+                group.getNumRecordsSendErrorsCounter());
+    }
+
+    /** In the committer of the exactly-once sink, which inserts: the same names, in the committer's group. */
+    static ClickHouseSinkMetrics forCommitter(MetricGroup group) {
+        return new ClickHouseSinkMetrics(group, group.counter("numRecordsSend"), group.counter("numBytesSend"),
+                group.counter("numRecordsSendErrors"));
+    }
+
+    private ClickHouseSinkMetrics(MetricGroup group, Counter records, Counter bytes, Counter errors) {
         this.rowsWritten = group.counter(ROWS_WRITTEN);
         this.batchesWritten = group.counter(BATCHES_WRITTEN);
         this.bytesWritten = group.counter(BYTES_WRITTEN);
         this.retries = group.counter(RETRIES);
         this.rejectedRows = group.counter(REJECTED_ROWS);
         this.flushLatencyMs = group.histogram(FLUSH_LATENCY_MS, new DescriptiveStatisticsHistogram(1000));
-        this.numRecordsSend = group.getNumRecordsSendCounter();
-        this.numBytesSend = group.getNumBytesSendCounter();
-        this.numRecordsSendErrors = group.getNumRecordsSendErrorsCounter();
+        this.numRecordsSend = records;
+        this.numBytesSend = bytes;
+        this.numRecordsSendErrors = errors;
     }
 
     /** An INSERT of {@code rows} rows and {@code bytes} bytes was stored. */

@@ -3,6 +3,7 @@ package org.posttrade.sinks.clickhouse;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
@@ -76,6 +77,12 @@ public final class ClickHouseSinkOptions {
             .intType().defaultValue(100)
             .withDescription("Refused rows tolerated in one batch; beyond it the job fails, because that many "
                     + "refusals mean the mapper and the table disagree rather than a few bad rows.");
+
+    public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = ConfigOptions
+            .key("sink.delivery-guarantee").enumType(DeliveryGuarantee.class).defaultValue(DeliveryGuarantee.EXACTLY_ONCE)
+            .withDescription("exactly-once: rows are inserted by the sink's committer once their checkpoint completes "
+                    + "(visible one checkpoint later; a failed attempt writes nothing). at-least-once: batches are "
+                    + "inserted as they fill and on each checkpoint; a replay writes its keys again.");
 
     private ClickHouseSinkOptions() {
     }

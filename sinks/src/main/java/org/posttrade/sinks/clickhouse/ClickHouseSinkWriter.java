@@ -201,7 +201,7 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
         }
     }
 
-    private static String safeToString(Object value) {
+    static String safeToString(Object value) {
         try {
             return String.valueOf(value);
         } catch (RuntimeException e) {

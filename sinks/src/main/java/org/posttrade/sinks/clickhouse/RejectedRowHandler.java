@@ -1,7 +1,7 @@
 package org.posttrade.sinks.clickhouse;
 
 import java.io.Serializable;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.connector.sink2.InitContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public interface RejectedRowHandler<IN> extends Serializable {
 
-    /** Opens the per-writer part (connections, producers). */
-    Writer<IN> open(WriterInitContext context) throws Exception;
+    /** Opens the per-writer (or per-committer) part: connections, producers. */
+    Writer<IN> open(InitContext context) throws Exception;
 
     /** Per sink writer; used from the task thread only. */
     interface Writer<IN> extends AutoCloseable {
@@ -47,7 +47,7 @@ public interface RejectedRowHandler<IN> extends Serializable {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Writer<IN> open(WriterInitContext context) {
+        public Writer<IN> open(InitContext context) {
             return new Writer<>() {
                 @Override
                 public void reject(RejectedRow<IN> row) throws ClickHouseSinkException {
@@ -73,7 +73,7 @@ public interface RejectedRowHandler<IN> extends Serializable {
         private static final Logger LOG = LoggerFactory.getLogger(LogAndDrop.class);
 
         @Override
-        public Writer<IN> open(WriterInitContext context) {
+        public Writer<IN> open(InitContext context) {
             return new Writer<>() {
                 @Override
                 public void reject(RejectedRow<IN> row) {

@@ -65,6 +65,24 @@ final class RowBuffer {
 
     String key(int row) { return keys[row]; }
 
+    /** A copy of the batch as a committable: its bytes, where each row starts, and the row keys. */
+    ClickHouseBatch seal() {
+        return new ClickHouseBatch(Arrays.copyOf(bytes.buf, bytes.size), Arrays.copyOf(rowStarts, rows),
+                Arrays.copyOf(keys, rows));
+    }
+
+    /** A buffer over a committed batch, for the committer's inserts (no elements, keys only). */
+    static RowBuffer of(ClickHouseBatch batch) {
+        RowBuffer buffer = new RowBuffer(0);
+        buffer.bytes.buf = batch.rows();
+        buffer.bytes.size = batch.rows().length;
+        buffer.rowStarts = batch.rowStarts();
+        buffer.keys = batch.keys();
+        buffer.values = new Object[batch.rowCount()];
+        buffer.rows = batch.rowCount();
+        return buffer;
+    }
+
     /** Empties the batch; keeps the arrays, drops the references to elements. */
     void clear() {
         Arrays.fill(values, 0, rows, null);

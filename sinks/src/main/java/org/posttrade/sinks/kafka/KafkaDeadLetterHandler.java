@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.connector.sink2.InitContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,7 +57,7 @@ public final class KafkaDeadLetterHandler<IN> implements RejectedRowHandler<IN> 
     public String topic() { return topic; }
 
     @Override
-    public Writer<IN> open(WriterInitContext context) {
+    public Writer<IN> open(InitContext context) {
         Properties props = new Properties();
         props.putAll(producerProperties);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

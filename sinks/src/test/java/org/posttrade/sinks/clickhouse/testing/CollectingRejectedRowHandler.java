@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.connector.sink2.InitContext;
 import org.posttrade.sinks.clickhouse.RejectedRow;
 import org.posttrade.sinks.clickhouse.RejectedRowHandler;
 
@@ -32,7 +32,7 @@ public final class CollectingRejectedRowHandler<T> implements RejectedRowHandler
     }
 
     @Override
-    public Writer<T> open(WriterInitContext context) {
+    public Writer<T> open(InitContext context) {
         List<RejectedRow<?>> target = FLUSHED.get(id);
         return new Writer<>() {
             private final List<RejectedRow<T>> pending = new ArrayList<>();

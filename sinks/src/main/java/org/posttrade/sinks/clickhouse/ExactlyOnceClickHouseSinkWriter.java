@@ -1,0 +1,122 @@
+package org.posttrade.sinks.clickhouse;
+
+import com.clickhouse.client.api.data_formats.RowBinaryFormatWriter;
+import com.clickhouse.client.api.metadata.TableSchema;
+import com.clickhouse.data.ClickHouseFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
+
+/**
+ * The writer of {@link ExactlyOnceClickHouseSink}: encodes rows as RowBinary like the at-least-once writer, but
+ * inserts nothing. Full buffers are sealed into {@link ClickHouseBatch}es, and at each checkpoint
+ * {@link #prepareCommit} hands them to the committer, which inserts them once the checkpoint has completed. Rows the
+ * client cannot encode are dead-lettered here at once (they would never be accepted); rows the server refuses are
+ * dead-lettered by the committer.
+ *
+ * <p>Memory: the rows of one checkpoint interval are held until its barrier, then in the committer's state until
+ * the checkpoint completes; size the checkpoint interval with the output rate.
+ */
+final class ExactlyOnceClickHouseSinkWriter<IN> implements CommittingSinkWriter<IN, ClickHouseBatch> {
+    private final ClickHouseRowMapper<IN> mapper;
+    private final String database;
+    private final String table;
+    private final int maxRows;
+    private final long maxBytes;
+    private final RowBuffer buffer;
+    private final RowBinaryFormatWriter rowWriter;
+    private final RejectedRowHandler.Writer<IN> rejected;
+    private final ClickHouseSinkMetrics metrics;
+    private final List<ClickHouseBatch> sealed = new ArrayList<>();
+
+    ExactlyOnceClickHouseSinkWriter(ClickHouseRowMapper<IN> mapper, ClickHouseSinkSettings settings,
+                                    TableSchema schema, RejectedRowHandler.Writer<IN> rejected,
+                                    ClickHouseSinkMetrics metrics) {
+        this.mapper = mapper;
+        this.database = settings.database();
+        this.table = mapper.table();
+        this.maxRows = settings.maxBatchRows();
+        this.maxBytes = settings.maxBatchBytes();
+        this.buffer = new RowBuffer((int) Math.min(maxBytes + 1024, 1 << 20));
+        this.rowWriter = new RowBinaryFormatWriter(buffer.stream(), schema, ClickHouseFormat.RowBinary);
+        this.rejected = rejected;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void write(IN element, Context context) throws IOException {
+        int mark = buffer.mark();
+        String key;
+        try {
+            mapper.write(element, rowWriter);
+            rowWriter.commitRow();
+            if (buffer.mark() == mark) {
+                throw new IllegalArgumentException("the mapper set no column");
+            }
+            key = mapper.rowKey(element);
+        } catch (Exception e) {
+            // a row the client cannot encode would never be accepted: dead-letter it, keep the batch intact
+            rowWriter.clearRow();
+            buffer.rollback(mark);
+            metrics.rejected();
+            try {
+                rejected.reject(new RejectedRow<>(element, safeKey(element), database, table,
+                        String.valueOf(e.getMessage()), e.getClass().getName(), safeToString(element)));
+            } catch (IOException | RuntimeException re) {
+                throw re;
+            } catch (Exception re) {
+                throw new ClickHouseSinkException("rejected-row handler failed", re);
+            }
+            return;
+        }
+        buffer.commitRow(mark, null, key);
+        if (buffer.rows() >= maxRows || buffer.bytes() >= maxBytes) {
+            seal();
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        try {
+            rejected.flush();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ClickHouseSinkException("rejected-row handler could not flush", e);
+        }
+    }
+
+    @Override
+    public Collection<ClickHouseBatch> prepareCommit() {
+        seal();
+        List<ClickHouseBatch> out = new ArrayList<>(sealed);
+        sealed.clear();
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        rejected.close();
+    }
+
+    private void seal() {
+        if (!buffer.isEmpty()) {
+            sealed.add(buffer.seal());
+            buffer.clear();
+        }
+    }
+
+    private String safeKey(IN value) {
+        try {
+            return mapper.rowKey(value);
+        } catch (RuntimeException e) {
+            return "<rowKey failed: " + e + ">";
+        }
+    }
+
+    private static String safeToString(Object value) {
+        return ClickHouseSinkWriter.safeToString(value);
+    }
+}
