@@ -52,13 +52,7 @@ final class ClickHouseBatchCommitter implements Committer<ClickHouseBatch> {
             LOG.debug("Committed {} rows to {}.{} in {} ms ({} refused)", rows.rows(), database, table, millis,
                     refused);
         }
-        try {
-            rejected.flush();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ClickHouseSinkException("rejected-row handler could not flush", e);
-        }
+        RejectedRows.flush(rejected);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * fails and restarts from its last checkpoint. A batch the server refuses because of some rows is bisected until
  * those rows are isolated; they go to the handler with the server's reason and the rest is stored.
  *
+ * <p>{@link Builder#buildExactlyOnce()} builds the exactly-once sibling, {@link ExactlyOnceClickHouseSink}, which
+ * inserts only rows of completed checkpoints; the pipeline uses it by default.
+ *
  * <pre>{@code
  * ClickHouseSink<Execution> sink = ClickHouseSink.<Execution>builder()
  *         .endpoints("http://clickhouse:8123").database("posttrade").username("writer").passwordEnv("CH_PASSWORD")

@@ -60,6 +60,21 @@ final class ClickHouseSinkMetrics {
         numBytesSend.inc(bytes);
     }
 
+    /** Feeds the insert counters from a {@link RetryingInserter}. */
+    InsertListener insertListener() {
+        return new InsertListener() {
+            @Override
+            public void onInserted(int rows, int bytes) {
+                inserted(rows, bytes);
+            }
+
+            @Override
+            public void onRetry(InsertException cause) {
+                retried();
+            }
+        };
+    }
+
     void retried() {
         retries.inc();
     }

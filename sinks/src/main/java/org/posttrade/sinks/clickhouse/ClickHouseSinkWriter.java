@@ -60,17 +60,8 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
         this.rowWriter = new RowBinaryFormatWriter(buffer.stream(), schema, ClickHouseFormat.RowBinary);
         this.rowJson = new RowJson(schema);
         String target = database + "." + table;
-        this.bisector = new BatchBisector(new RetryingInserter(inserter, retryPolicy, target, new InsertListener() {
-            @Override
-            public void onInserted(int rows, int bytes) {
-                metrics.inserted(rows, bytes);
-            }
-
-            @Override
-            public void onRetry(InsertException cause) {
-                metrics.retried();
-            }
-        }), settings.maxRejectedPerBatch(), target);
+        this.bisector = new BatchBisector(new RetryingInserter(inserter, retryPolicy, target, metrics.insertListener()),
+                settings.maxRejectedPerBatch(), target);
         this.inserter = inserter;
         this.rejected = rejected;
         this.time = time;
@@ -110,13 +101,7 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         flushBuffer();
-        try {
-            rejected.flush();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ClickHouseSinkException("rejected-row handler could not flush", e);
-        }
+        RejectedRows.flush(rejected);
     }
 
     @Override
@@ -184,13 +169,7 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
 
     private void reject(RejectedRow<IN> row) throws IOException {
         metrics.rejected();
-        try {
-            rejected.reject(row);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ClickHouseSinkException("rejected-row handler failed on row " + row.rowKey(), e);
-        }
+        RejectedRows.reject(rejected, row);
     }
 
     private String safeKey(IN value) {

@@ -63,18 +63,9 @@ public final class ExactlyOnceClickHouseSink<IN> implements Sink<IN>, SupportsCo
         ClickHouseSinkMetrics metrics = ClickHouseSinkMetrics.forCommitter(context.metricGroup());
         ClickHouseInserter inserter = new HttpClickHouseInserter(settings, settings.resolvePassword(), insert);
         String target = settings.database() + "." + mapper.table();
-        BatchBisector bisector = new BatchBisector(new RetryingInserter(inserter, retryPolicy, target,
-                new InsertListener() {
-                    @Override
-                    public void onInserted(int rows, int bytes) {
-                        metrics.inserted(rows, bytes);
-                    }
-
-                    @Override
-                    public void onRetry(InsertException cause) {
-                        metrics.retried();
-                    }
-                }), settings.maxRejectedPerBatch(), target);
+        BatchBisector bisector = new BatchBisector(
+                new RetryingInserter(inserter, retryPolicy, target, metrics.insertListener()),
+                settings.maxRejectedPerBatch(), target);
         return new ClickHouseBatchCommitter(settings.database(), mapper.table(), bisector, inserter,
                 openRejected(context), new RowJson(schema()), metrics);
     }

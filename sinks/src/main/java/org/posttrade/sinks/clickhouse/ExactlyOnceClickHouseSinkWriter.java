@@ -61,14 +61,8 @@ final class ExactlyOnceClickHouseSinkWriter<IN> implements CommittingSinkWriter<
             rowWriter.clearRow();
             buffer.rollback(mark);
             metrics.rejected();
-            try {
-                rejected.reject(new RejectedRow<>(element, safeKey(element), database, table,
-                        String.valueOf(e.getMessage()), e.getClass().getName(), safeToString(element)));
-            } catch (IOException | RuntimeException re) {
-                throw re;
-            } catch (Exception re) {
-                throw new ClickHouseSinkException("rejected-row handler failed", re);
-            }
+            RejectedRows.reject(rejected, new RejectedRow<>(element, safeKey(element), database, table,
+                    String.valueOf(e.getMessage()), e.getClass().getName(), safeToString(element)));
             return;
         }
         buffer.commitRow(mark, null, key);
@@ -79,13 +73,7 @@ final class ExactlyOnceClickHouseSinkWriter<IN> implements CommittingSinkWriter<
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
-        try {
-            rejected.flush();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ClickHouseSinkException("rejected-row handler could not flush", e);
-        }
+        RejectedRows.flush(rejected);
     }
 
     @Override
