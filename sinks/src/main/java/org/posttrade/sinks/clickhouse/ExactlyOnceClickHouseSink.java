@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * and checkpoint bookkeeping); the ReplacingMergeTree keys make that invisible.
  *
  * <p>Rows become visible one checkpoint interval later than with {@link ClickHouseSink}, and the rows of an
- * interval are held in memory until its checkpoint. Same options, retries, bisection of refused rows and
+ * interval are held in memory until its checkpoint, then in the checkpoint (use file-based checkpoint storage: the
+ * JobManager's in-memory storage refuses states above 5 MB). Same options, retries, bisection of refused rows and
  * dead letters as {@link ClickHouseSink}; built with {@link ClickHouseSink.Builder#buildExactlyOnce()}.
  */
 public final class ExactlyOnceClickHouseSink<IN> implements Sink<IN>, SupportsCommitter<ClickHouseBatch> {

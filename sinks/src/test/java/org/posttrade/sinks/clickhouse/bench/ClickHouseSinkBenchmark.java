@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,17 +30,19 @@ import org.posttrade.sinks.clickhouse.ClickHouseSink;
 import org.posttrade.sinks.clickhouse.testing.ClickHouseServer;
 
 /**
- * Throughput of the ClickHouse sink against its ceiling, in one run, median of 3 each:
+ * Throughput of the ClickHouse sinks against their ceiling, in one run, median of 3 each:
  * (a) the client alone: the same rows encoded with RowBinaryFormatWriter into an unsynchronized buffer in batches
- * of 100 K and inserted with client-v2's Client.insert on one thread; (b) ClickHouseSink in a Flink MiniCluster job (generator source → sink, parallelism 1,
- * object reuse on, checkpoints every 10 s), timed from the first generated row to the job's end.
- * Both include building the row objects, so the ratio isolates what Flink and the sink add.
+ * of 100 K and inserted with client-v2's Client.insert on one thread; (b) ClickHouseSink (at-least-once) and
+ * (c) ExactlyOnceClickHouseSink, each in a Flink MiniCluster job (generator source → sink, parallelism 1, object
+ * reuse on, file-based checkpoints every {@code -Dcheckpoint.ms}, 10 s by default), timed from the first generated
+ * row to the job's end.
+ * All include building the row objects, so the ratios isolate what Flink and the sinks add.
  *
  * <pre>
  * mvn -B -q -pl sinks -am install -DskipTests
- * mvn -B -q -pl sinks test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.posttrade.sinks.clickhouse.bench.ClickHouseSinkBenchmark [-Drows=1000000] [-Druns=3] \
- *     [-Durl=http://127.0.0.1:8123]
+ * mvn -B -q -pl sinks exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     "-Dexec.args=-Xmx3g -Drows=1000000 -Druns=3 [-Dcheckpoint.ms=1000] [-Durl=http://127.0.0.1:8123] \
+ *      -cp %classpath org.posttrade.sinks.clickhouse.bench.ClickHouseSinkBenchmark"
  * </pre>
  * Without -Durl a private server is started (and removed); with it, tables are created in database
  * {@code posttrade_bench} of that server and dropped afterwards. Not a test: correctness lives in the ITs.
@@ -81,20 +84,25 @@ public final class ClickHouseSinkBenchmark {
                 sql("SELECT version()").trim(), url, rows, BenchExecutionMapper.COLUMNS.size(), runs);
         // warm-up, not counted: JIT, class loading, the server's first parts
         clientBulkInsert(Math.min(rows, 200_000));
-        sinkJob(Math.min(rows, 200_000));
+        sinkJob(Math.min(rows, 200_000), false);
+        sinkJob(Math.min(rows, 200_000), true);
         double[] client = new double[runs];
         double[] sink = new double[runs];
+        double[] exactlyOnce = new double[runs];
         // alternate the two so that drift of a noisy machine hits both alike
         for (int r = 0; r < runs; r++) {
             client[r] = clientBulkInsert(rows);
             System.out.printf("  run %d: client bulk insert %,.0f rows/s%n", r + 1, client[r]);
-            sink[r] = sinkJob(rows);
+            sink[r] = sinkJob(rows, false);
             System.out.printf("  run %d: ClickHouseSink job   %,.0f rows/s%n", r + 1, sink[r]);
+            exactlyOnce[r] = sinkJob(rows, true);
+            System.out.printf("  run %d: ExactlyOnceClickHouseSink job %,.0f rows/s%n", r + 1, exactlyOnce[r]);
         }
         double c = median(client);
         double s = median(sink);
+        double e = median(exactlyOnce);
         System.out.printf("RESULT (median of %d): client ceiling %,.0f rows/s | ClickHouseSink %,.0f rows/s | "
-                + "ratio %.2f%n", runs, c, s, s / c);
+                + "ratio %.2f | ExactlyOnceClickHouseSink %,.0f rows/s | ratio %.2f%n", runs, c, s, s / c, e, e / c);
         sql("DROP DATABASE " + DB);
     }
 
@@ -127,19 +135,29 @@ public final class ClickHouseSinkBenchmark {
         }
     }
 
-    /** (b) The sink in a MiniCluster job. */
-    private double sinkJob(long rows) throws Exception {
+    /**
+     * (b) The sink in a MiniCluster job, at-least-once or exactly-once (then its committer inserts each checkpoint's
+     * batches, on the same task thread, once the checkpoint completes; the last ones at the end of input).
+     */
+    private double sinkJob(long rows, boolean exactlyOnce) throws Exception {
         String table = newTable();
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // checkpoints on files, as on a cluster: the exactly-once sink's checkpoint holds its rows, far beyond what
+        // the JobManager's in-memory checkpoint storage accepts
+        config.setString("execution.checkpointing.storage", "filesystem");
+        config.setString("execution.checkpointing.dir",
+                java.nio.file.Files.createTempDirectory("bench-checkpoints").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        env.configure(config); // the job's own settings (checkpoint storage) come from here, not the cluster's
         env.getConfig().enableObjectReuse();
-        env.enableCheckpointing(10_000);
+        env.enableCheckpointing(Long.getLong("checkpoint.ms", 10_000L));
         FIRST_ROW_NANOS.set(0);
         env.fromSource(new DataGeneratorSource<>(ClickHouseSinkBenchmark::generate, rows,
                                 TypeInformation.of(BenchExecution.class)), WatermarkStrategy.noWatermarks(), "executions")
                 .sinkTo(ClickHouseSink.<BenchExecution>builder().endpoints(url).database(DB)
-                        .mapper(new BenchExecutionMapper(table)).maxBatchRows(BATCH).build())
+                        .mapper(new BenchExecutionMapper(table)).maxBatchRows(BATCH)
+                        .build(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE))
                 .name("clickhouse");
         env.execute("clickhouse-sink-benchmark");
         double seconds = (System.nanoTime() - FIRST_ROW_NANOS.get()) / 1e9;
