@@ -79,6 +79,7 @@ public class InstrumentPositions
     private transient Counter unknownRemovals;
     private transient Counter compactedFills;
     private transient Counter fillsBehindCompaction;
+    private transient long compactAfterMillis;
 
     public InstrumentPositions(PositionsConfig config) {
         this.config = config;
@@ -94,6 +95,7 @@ public class InstrumentPositions
         compacted = getRuntimeContext().getState(new ValueStateDescriptor<>("compactedBook",
                 TypeInformation.of(PositionBook.class)));
         nextCompaction = getRuntimeContext().getState(new ValueStateDescriptor<>("nextCompaction", Types.LONG));
+        compactAfterMillis = config.compactAfter().toMillis();
         remark.open(getRuntimeContext());
         replays = getRuntimeContext().getMetricGroup().counter("positionReplays", new SimpleCounter());
         remarks = getRuntimeContext().getMetricGroup().counter("remarks", new SimpleCounter());
@@ -126,14 +128,12 @@ public class InstrumentPositions
             return;
         } else {
             AppliedFill applied = AppliedFill.of(delta.fill(), FeeConversion.toQuote(delta.fill(), graph), now);
-            PositionBook base = compacted.value();
-            if (base != null && base.behind(delta.fill())) {
-                fillsBehindCompaction.inc();
-            }
             fills.put(delta.fillId(), applied);
             replay = existing != null || !current.appendable(delta.fill());
             if (!replay) {
                 current = current.apply(applied);
+            } else if (behindCompaction(delta.fill())) {
+                fillsBehindCompaction.inc();
             }
         }
         if (replay || current.pendingFees() > 0) {
@@ -200,9 +200,15 @@ public class InstrumentPositions
         return (base == null ? PositionBook.empty(config.costMethod(account)) : base).replayOnto(all);
     }
 
+    /** Whether {@code fill} sorts before fills already compacted (only a fill that needs a replay can). */
+    private boolean behindCompaction(PositionFill fill) throws Exception {
+        PositionBook base = compacted.value();
+        return base != null && !base.appendable(fill);
+    }
+
     /** At most one compaction pass per key per {@code positions.fill.compact-after}, checked on its fills. */
     private void compactIfDue(String account, long now) throws Exception {
-        long after = config.compactAfter().toMillis();
+        long after = compactAfterMillis;
         if (after == 0) {
             return;
         }

@@ -58,11 +58,6 @@ public record PositionBook(CostLots lots, BigDecimal realizedTrading, BigDecimal
         return book;
     }
 
-    /** Whether {@code fill} sorts before a fill this book already holds (see {@link #replayOnto}). */
-    public boolean behind(PositionFill fill) {
-        return !appendable(fill);
-    }
-
     /**
      * Whether {@code fill} can be folded onto this book as it is: it comes after every fill applied so far.
      * Otherwise the position must be replayed (a late or out-of-order fill, a correction, a bust).
