@@ -12,19 +12,19 @@ import org.slf4j.LoggerFactory;
  * the job; Flink then restores the batches from the checkpoint and commits them again. Inserting a batch twice is
  * harmless: the tables are ReplacingMergeTree on the rows' keys, read through FINAL.
  */
-final class ClickHouseBatchCommitter implements Committer<ClickHouseBatch> {
+final class ClickHouseBatchCommitter<IN> implements Committer<ClickHouseBatch> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseBatchCommitter.class);
 
     private final String database;
     private final String table;
     private final BatchBisector bisector;
     private final ClickHouseInserter inserter;
-    private final RejectedRowHandler.Writer<?> rejected;
+    private final RejectedRowHandler.Writer<IN> rejected;
     private final RowJson rowJson;
     private final ClickHouseSinkMetrics metrics;
 
     ClickHouseBatchCommitter(String database, String table, BatchBisector bisector, ClickHouseInserter inserter,
-                             RejectedRowHandler.Writer<?> rejected, RowJson rowJson, ClickHouseSinkMetrics metrics) {
+                             RejectedRowHandler.Writer<IN> rejected, RowJson rowJson, ClickHouseSinkMetrics metrics) {
         this.database = database;
         this.table = table;
         this.bisector = bisector;
@@ -55,11 +55,11 @@ final class ClickHouseBatchCommitter implements Committer<ClickHouseBatch> {
         RejectedRows.flush(rejected);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void reject(RowBuffer rows, int row, InsertException cause) throws Exception {
+    /** The committer has no stream element: the payload is the row as the server received it. */
+    private void reject(RowBuffer rows, int row, InsertException cause) throws IOException {
         metrics.rejected();
         String payload = rowJson.toJson(rows.array(), rows.rowStart(row), rows.rowEnd(row));
-        ((RejectedRowHandler.Writer) rejected).reject(new RejectedRow<>(null, rows.key(row), database, table,
+        RejectedRows.reject(rejected, new RejectedRow<IN>(null, rows.key(row), database, table,
                 cause.serverMessage(), "ClickHouseException(code=" + cause.code() + ")", payload));
     }
 

@@ -64,24 +64,25 @@ public final class ClickHouseSink<IN> implements Sink<IN> {
 
     @Override
     public SinkWriter<IN> createWriter(WriterInitContext context) throws IOException {
-        List<ClickHouseColumn> columns = columns(mapper);
-        TableSchema schema = new TableSchema(mapper.table(), "", settings.database(), columns);
-        String insert = HttpClickHouseInserter.insertStatement(settings.database(), mapper.table(),
-                columns.stream().map(ClickHouseColumn::getColumnName).toList());
+        String insert = insertStatement(settings, mapper);
         LOG.info("Opening ClickHouse sink writer: {} {} {} handler={}", insert, settings, retryPolicy,
                 rejectedRowHandler);
-        RejectedRowHandler.Writer<IN> rejected;
-        try {
-            rejected = rejectedRowHandler.open(context);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("cannot open rejected-row handler " + rejectedRowHandler, e);
-        }
+        RejectedRowHandler.Writer<IN> rejected = RejectedRows.open(rejectedRowHandler, context);
         ClickHouseInserter inserter = new HttpClickHouseInserter(settings, settings.resolvePassword(), insert);
-        return new ClickHouseSinkWriter<>(mapper, settings, retryPolicy, schema, inserter, rejected,
+        return new ClickHouseSinkWriter<>(mapper, settings, retryPolicy, schema(settings, mapper), inserter, rejected,
                 context.getProcessingTimeService(), new ClickHouseSinkMetrics(context.metricGroup()),
                 !context.isObjectReuseEnabled());
+    }
+
+    /** The target table as the RowBinary writer needs it. */
+    static TableSchema schema(ClickHouseSinkSettings settings, ClickHouseRowMapper<?> mapper) {
+        return new TableSchema(mapper.table(), "", settings.database(), columns(mapper));
+    }
+
+    /** {@code INSERT INTO db.table (columns...) FORMAT RowBinary} for the mapper's columns. */
+    static String insertStatement(ClickHouseSinkSettings settings, ClickHouseRowMapper<?> mapper) {
+        return HttpClickHouseInserter.insertStatement(settings.database(), mapper.table(),
+                columns(mapper).stream().map(ClickHouseColumn::getColumnName).toList());
     }
 
     /** The mapper's columns, parsed as client-v2 needs them (DESCRIBE through client-v2 fails on 18.16). */

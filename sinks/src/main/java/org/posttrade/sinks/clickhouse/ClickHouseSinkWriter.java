@@ -83,8 +83,8 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
             // a row the client cannot encode would never be accepted: dead-letter it, keep the batch intact
             rowWriter.clearRow();
             buffer.rollback(mark);
-            reject(new RejectedRow<>(element, safeKey(element), database, table, String.valueOf(e.getMessage()),
-                    e.getClass().getName(), safeToString(element)));
+            reject(new RejectedRow<>(element, RejectedRows.safeKey(mapper, element), database, table,
+                    String.valueOf(e.getMessage()), e.getClass().getName(), RejectedRows.safeToString(element)));
             return;
         }
         buffer.commitRow(mark, keepValues ? element : null, key);
@@ -160,8 +160,8 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
     @SuppressWarnings("unchecked")
     private void rejectStored(int row, InsertException cause) throws Exception {
         IN value = (IN) buffer.value(row);
-        String key = value != null ? safeKey(value) : buffer.key(row);
-        String payload = value != null ? safeToString(value)
+        String key = value != null ? RejectedRows.safeKey(mapper, value) : buffer.key(row);
+        String payload = value != null ? RejectedRows.safeToString(value)
                 : rowJson.toJson(buffer.array(), buffer.rowStart(row), buffer.rowEnd(row));
         reject(new RejectedRow<>(value, key, database, table, cause.serverMessage(),
                 "ClickHouseException(code=" + cause.code() + ")", payload));
@@ -170,21 +170,5 @@ final class ClickHouseSinkWriter<IN> implements SinkWriter<IN> {
     private void reject(RejectedRow<IN> row) throws IOException {
         metrics.rejected();
         RejectedRows.reject(rejected, row);
-    }
-
-    private String safeKey(IN value) {
-        try {
-            return mapper.rowKey(value);
-        } catch (RuntimeException e) {
-            return "<rowKey failed: " + e + ">";
-        }
-    }
-
-    static String safeToString(Object value) {
-        try {
-            return String.valueOf(value);
-        } catch (RuntimeException e) {
-            return "<toString failed: " + e + ">";
-        }
     }
 }

@@ -1,13 +1,9 @@
 package org.posttrade.sinks.clickhouse;
 
-import com.clickhouse.client.api.metadata.TableSchema;
-import com.clickhouse.data.ClickHouseColumn;
 import java.io.IOException;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
-import org.apache.flink.api.connector.sink2.InitContext;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -51,15 +47,14 @@ public final class ExactlyOnceClickHouseSink<IN> implements Sink<IN>, SupportsCo
     public CommittingSinkWriter<IN, ClickHouseBatch> createWriter(WriterInitContext context) throws IOException {
         LOG.info("Opening exactly-once ClickHouse sink writer for {}.{} {} handler={}", settings.database(),
                 mapper.table(), settings, rejectedRowHandler);
-        return new ExactlyOnceClickHouseSinkWriter<>(mapper, settings, schema(), openRejected(context),
+        return new ExactlyOnceClickHouseSinkWriter<>(mapper, settings, ClickHouseSink.schema(settings, mapper),
+                RejectedRows.open(rejectedRowHandler, context),
                 new ClickHouseSinkMetrics(context.metricGroup()));
     }
 
     @Override
     public Committer<ClickHouseBatch> createCommitter(CommitterInitContext context) throws IOException {
-        List<ClickHouseColumn> columns = ClickHouseSink.columns(mapper);
-        String insert = HttpClickHouseInserter.insertStatement(settings.database(), mapper.table(),
-                columns.stream().map(ClickHouseColumn::getColumnName).toList());
+        String insert = ClickHouseSink.insertStatement(settings, mapper);
         LOG.info("Opening exactly-once ClickHouse sink committer: {} {} {}", insert, settings, retryPolicy);
         ClickHouseSinkMetrics metrics = ClickHouseSinkMetrics.forCommitter(context.metricGroup());
         ClickHouseInserter inserter = new HttpClickHouseInserter(settings, settings.resolvePassword(), insert);
@@ -67,27 +62,14 @@ public final class ExactlyOnceClickHouseSink<IN> implements Sink<IN>, SupportsCo
         BatchBisector bisector = new BatchBisector(
                 new RetryingInserter(inserter, retryPolicy, target, metrics.insertListener()),
                 settings.maxRejectedPerBatch(), target);
-        return new ClickHouseBatchCommitter(settings.database(), mapper.table(), bisector, inserter,
-                openRejected(context), new RowJson(schema()), metrics);
+        return new ClickHouseBatchCommitter<>(settings.database(), mapper.table(), bisector, inserter,
+                RejectedRows.open(rejectedRowHandler, context), new RowJson(ClickHouseSink.schema(settings, mapper)),
+                metrics);
     }
 
     @Override
     public SimpleVersionedSerializer<ClickHouseBatch> getCommittableSerializer() {
         return new ClickHouseBatch.Serializer();
-    }
-
-    private TableSchema schema() {
-        return new TableSchema(mapper.table(), "", settings.database(), ClickHouseSink.columns(mapper));
-    }
-
-    private RejectedRowHandler.Writer<IN> openRejected(InitContext context) throws IOException {
-        try {
-            return rejectedRowHandler.open(context);
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("cannot open rejected-row handler " + rejectedRowHandler, e);
-        }
     }
 
     @Override

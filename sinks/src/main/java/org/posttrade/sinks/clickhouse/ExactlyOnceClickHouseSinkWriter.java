@@ -61,8 +61,8 @@ final class ExactlyOnceClickHouseSinkWriter<IN> implements CommittingSinkWriter<
             rowWriter.clearRow();
             buffer.rollback(mark);
             metrics.rejected();
-            RejectedRows.reject(rejected, new RejectedRow<>(element, safeKey(element), database, table,
-                    String.valueOf(e.getMessage()), e.getClass().getName(), safeToString(element)));
+            RejectedRows.reject(rejected, new RejectedRow<>(element, RejectedRows.safeKey(mapper, element), database,
+                    table, String.valueOf(e.getMessage()), e.getClass().getName(), RejectedRows.safeToString(element)));
             return;
         }
         buffer.commitRow(mark, null, key);
@@ -94,17 +94,5 @@ final class ExactlyOnceClickHouseSinkWriter<IN> implements CommittingSinkWriter<
             sealed.add(buffer.seal());
             buffer.clear();
         }
-    }
-
-    private String safeKey(IN value) {
-        try {
-            return mapper.rowKey(value);
-        } catch (RuntimeException e) {
-            return "<rowKey failed: " + e + ">";
-        }
-    }
-
-    private static String safeToString(Object value) {
-        return ClickHouseSinkWriter.safeToString(value);
     }
 }
