@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.posttrade.operators.Durations;
 import org.posttrade.schema.CostMethod;
 
 /**
@@ -198,26 +199,9 @@ public final class PositionsConfig implements Serializable {
         }
     }
 
-    /** "90 s", "2 min", "1 h", "7 d", "500 ms" or ISO-8601 ("PT2M"). */
     static Duration duration(String key, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
         try {
-            if (v.startsWith("p")) {
-                return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-            }
-            String[] parts = v.split("\\s+|(?<=\\d)(?=[a-z])");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("expected a number and a unit");
-            }
-            long n = Long.parseLong(parts[0]);
-            return switch (parts[1]) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s", "sec", "second", "seconds" -> Duration.ofSeconds(n);
-                case "min", "minute", "minutes" -> Duration.ofMinutes(n);
-                case "h", "hour", "hours" -> Duration.ofHours(n);
-                case "d", "day", "days" -> Duration.ofDays(n);
-                default -> throw new IllegalArgumentException("unknown unit " + parts[1]);
-            };
+            return Durations.parse(value);
         } catch (RuntimeException ex) {
             throw new IllegalArgumentException(key + " must be a duration such as '90 s', '2 min', '7 d' or 'PT2M', got: "
                     + value, ex);

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.util.TimeUtils;
+import org.posttrade.operators.Durations;
 import org.posttrade.schema.AlertType;
 import org.posttrade.schema.BreakType;
 import org.posttrade.schema.Severity;
@@ -409,14 +409,7 @@ public final class ReconciliationConfig implements Serializable {
                     }
                     yield d;
                 }
-                case DURATION -> {
-                    Duration d = value.startsWith("P") || value.startsWith("p") ? Duration.parse(value)
-                            : TimeUtils.parseDuration(value);
-                    if (d.isNegative()) {
-                        throw new IllegalArgumentException("must not be negative");
-                    }
-                    yield d;
-                }
+                case DURATION -> Durations.parse(value);
                 case SEVERITY -> Severity.valueOf(value.toUpperCase(Locale.ROOT));
                 case COUNT -> {
                     int n = Integer.parseInt(value);

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.flink.util.TimeUtils;
+import org.posttrade.operators.Durations;
 import org.posttrade.operators.reconciliation.ReconciliationConfig;
 import org.posttrade.schema.BreakType;
 import org.posttrade.schema.Severity;
@@ -295,11 +295,7 @@ public final class SettlementConfig implements Serializable {
         try {
             return switch (option.kind()) {
                 case DURATION -> {
-                    Duration d = value.startsWith("P") || value.startsWith("p") ? Duration.parse(value)
-                            : TimeUtils.parseDuration(value);
-                    if (d.isNegative()) {
-                        throw new IllegalArgumentException("must not be negative");
-                    }
+                    Duration d = Durations.parse(value);
                     if (option == Option.CYCLE_PERIOD && (d.isZero() || DAY % d.toMillis() != 0)) {
                         throw new IllegalArgumentException("must divide 24 h (e.g. 1 h, 2 h, 4 h, 24 h)");
                     }
