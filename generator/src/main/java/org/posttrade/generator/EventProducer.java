@@ -52,7 +52,10 @@ public final class EventProducer {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "posttrade-generator");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        // one request in flight: a batch to a partition that is still being created (topics made just before a
+        // run) is retried before the next one is sent; with more, the broker can take the next batches first and
+        // then refuse the retried one as out of order (OutOfOrderSequenceException, seen on fresh topics)
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
